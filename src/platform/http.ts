@@ -6,6 +6,10 @@ import { AppError } from '../core/errors.ts';
 import type { Access } from './policy.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access (for the access test and docs). */
+    apiRoutes: Array<{ method: string; url: string; access: Access }>;
+  }
   interface FastifyContextConfig {
     /** Who may call the route: a permission, 'authenticated' or 'public'. */
     access?: Access;
@@ -95,9 +99,11 @@ export function installErrorHandling(app: FastifyInstance) {
 
   // Every API route must say who may call it; a route without `access` is a bug
   // that would otherwise fall open or shut by accident.
+  app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD' || (Array.isArray(route.method) && route.method.includes('HEAD'))) return;
     if (route.url.startsWith('/api/docs')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) app.apiRoutes.push({ method, url: route.url, access: route.config.access });
   });
 }

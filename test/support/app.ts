@@ -87,6 +87,8 @@ export interface TestApp {
   ctx: AppContext;
   clock: TestClock;
   backend: Backend;
+  /** Break the database under the running app (to provoke unexpected errors). */
+  breakDatabase(): Promise<void>;
   close(): Promise<void>;
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
@@ -142,11 +144,16 @@ export async function createTestApp(backend: Backend, opts: { seedUsers?: boolea
   }
   const app = await buildApp(ctx, { serveWeb: false });
   await app.ready();
+  let dropped = false;
   return {
     app, ctx, clock, backend,
+    async breakDatabase() {
+      await database.drop();
+      dropped = true;
+    },
     async close() {
       await app.close();
-      await database.drop();
+      if (!dropped) await database.drop();
     },
     async login(username, password = PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
