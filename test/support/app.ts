@@ -131,7 +131,7 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
   return client;
 }
 
-export async function createTestApp(backend: Backend, opts: { seedUsers?: boolean; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(backend: Backend, opts: { seedUsers?: boolean; loginRateLimit?: number; serveWeb?: boolean } = {}): Promise<TestApp> {
   const database = await freshDatabase(backend);
   const clock = new TestClock();
   const config = { ...loadConfig({}), dataKey: TEST_KEY, demo: false, serveWeb: false, loginRateLimit: opts.loginRateLimit ?? 10_000 };
@@ -142,7 +142,7 @@ export async function createTestApp(backend: Backend, opts: { seedUsers?: boolea
     const hash = await hashPassword(PASSWORD);
     await ctx.db.insertInto('app_user').values(Object.entries(USERS).map(([username, [org, roles]]) => ({ username, display_name: username, org_id: org, roles, password_hash: hash }))).execute();
   }
-  const app = await buildApp(ctx, { serveWeb: false });
+  const app = await buildApp(ctx, { serveWeb: opts.serveWeb ?? false });
   await app.ready();
   let dropped = false;
   return {
