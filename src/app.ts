@@ -18,6 +18,7 @@ import { userRoutes } from './platform/users.routes.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { jobRoutes } from './platform/jobs.ts';
 import { orgRoutes } from './organisation/org.routes.ts';
+import { membershipRoutes } from './membership/membership.routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../web/dist');
@@ -29,6 +30,7 @@ const AREAS: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>> = [
   auditRoutes,
   jobRoutes,
   orgRoutes,
+  membershipRoutes,
 ];
 
 export interface BuildOptions {

@@ -44,6 +44,9 @@ export class DatabaseOpenError extends Error {}
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   setPgTypes();
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle client whose server connection ends (a restart, an administrator)
+  // must not crash the process; the pool replaces it on next use.
+  pool.on('error', (err) => process.stderr.write(`PostgreSQL 连接中断: ${err.message}\n`));
   try {
     const client = await pool.connect();
     client.release();

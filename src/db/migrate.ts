@@ -1,9 +1,11 @@
 // Numbered migrations, applied in order at start-up.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_platform.ts';
+import * as m0002 from './migrations/0002_membership.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_membership': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 // Table types for Kysely. Each domain area declares its own tables next to its
 // code and this file joins them into the one DB interface.
 import type { ColumnType, Generated } from 'kysely';
+import type { MembershipTables } from '../membership/membership.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type DateString = ColumnType<string, string, string>;
@@ -115,4 +116,4 @@ export interface PlatformTables {
   setting: SettingTable;
 }
 
-export interface DB extends PlatformTables {}
+export interface DB extends PlatformTables, MembershipTables {}

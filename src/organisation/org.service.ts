@@ -8,6 +8,7 @@ import { todayCN } from '../core/dates.ts';
 import { auditActor, recordAudit } from '../platform/audit.ts';
 import { Scope, type Actor } from '../platform/scope.ts';
 import { paging } from '../platform/schemas.ts';
+import { inTransaction } from '../db/tx.ts';
 import { ORG_KINDS, childPath, idsOfPath, placementProblem, type OrgKind } from './org.rules.ts';
 
 export interface OrgView {
@@ -121,7 +122,7 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgI
   if (problem) throw ruleRefused('ORG_PLACEMENT', problem, { fields: [{ field: 'kind', code: 'ORG_PLACEMENT', message: problem }] });
   const name = input.name.trim();
   if (await siblingNameTaken(ctx.db, parent.id, name)) throw conflict('ORG_NAME_TAKEN', `「${parent.name}」下已有名为「${name}」的工会`, { fields: [{ field: 'name', code: 'ORG_NAME_TAKEN', message: '同级已有同名工会' }] });
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('org', 'id'))::int8 as id`.execute(trx);
     const newId = Number(rows[0].id);
     const values = {
@@ -151,7 +152,7 @@ export async function updateOrg(ctx: AppContext, actor: Actor, id: number, input
     }
     if (input.kind === 'base' && before.childCount > 0) throw ruleRefused('ORG_PLACEMENT', '该工会有下级工会,不能改为基层工会');
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await trx.updateTable('org').set({
       ...(name ? { name } : {}),
       ...(input.kind ? { kind: input.kind } : {}),
@@ -179,7 +180,7 @@ export async function moveOrg(ctx: AppContext, actor: Actor, id: number, newPare
   const newPath = childPath(target.path, id);
   const depthDelta = target.depth + 1 - org.depth;
   const effective = effectiveOn ?? todayCN(ctx.clock.now());
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     // One statement rewrites the prefix of every path in the subtree.
     const moved = await sql`
       update org set path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${depthDelta}, updated_at = now()
@@ -207,7 +208,7 @@ export async function dissolveOrg(ctx: AppContext, actor: Actor, id: number, inp
     if (problem) throw ruleRefused('ORG_DISSOLVE_REFUSED', problem);
   }
   const date = input.date ?? todayCN(ctx.clock.now());
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await trx.updateTable('org').set({ status: 'dissolved', dissolved_on: date, dissolve_reason: input.reason, updated_at: ctx.clock.now() }).where('id', '=', id).execute();
     await trx.insertInto('org_history').values({ org_id: id, effective_on: date, action: 'dissolve', before: JSON.stringify({ status: 'active' }), after: JSON.stringify({ status: 'dissolved', reason: input.reason }), user_id: actor.userId }).execute();
     await recordAudit(trx, auditActor(actor), { action: 'dissolve', entity: 'org', entityId: id, orgId: id, before: { status: 'active' }, after: { status: 'dissolved', dissolvedOn: date, reason: input.reason } });
@@ -223,7 +224,7 @@ export async function restoreOrg(ctx: AppContext, actor: Actor, id: number): Pro
     if (parent.status !== 'active') throw ruleRefused('ORG_DISSOLVED', `上级工会「${parent.name}」已撤销,请先恢复上级`);
     if (await siblingNameTaken(ctx.db, org.parentId, org.name, id)) throw conflict('ORG_NAME_TAKEN', `同级已有名为「${org.name}」的工会`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await trx.updateTable('org').set({ status: 'active', dissolved_on: null, dissolve_reason: null, updated_at: ctx.clock.now() }).where('id', '=', id).execute();
     await trx.insertInto('org_history').values({ org_id: id, effective_on: todayCN(ctx.clock.now()), action: 'restore', before: JSON.stringify({ status: 'dissolved' }), after: JSON.stringify({ status: 'active' }), user_id: actor.userId }).execute();
     await recordAudit(trx, auditActor(actor), { action: 'restore', entity: 'org', entityId: id, orgId: id, before: { status: 'dissolved' }, after: { status: 'active' } });
