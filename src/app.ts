@@ -62,6 +62,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Plain http on a LAN address must keep working; behind HTTPS turn it on.
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,

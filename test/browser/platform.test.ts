@@ -56,10 +56,15 @@ describe('the platform in Chromium', () => {
   });
 
   it('finds a union by name in the tree search', async () => {
-    await page.getByTestId('org-tree-search').locator('input').first().fill('普陀水产');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('org-tree').getByText('普陀水产有限公司工会委员会').first().waitFor();
+    await page.getByTestId('org-tree-search').fill('普陀水产');
+    const hit = page.getByTestId('org-tree-results').getByText('普陀水产有限公司工会委员会');
+    await hit.waitFor();
     await env.shot(page, '04-tree-search');
+    await hit.click();
+    // Choosing the hit opens the tree down to it and makes it the current union.
+    await expect.poll(() => page.getByTestId('current-org').innerText()).toBe('普陀水产有限公司工会委员会');
+    await page.getByTestId('org-tree').getByText('沈家门街道总工会').first().waitFor();
+    await env.shot(page, '04b-tree-search-chosen');
   });
 
   it('opens the audit log with the sign-ins on it and checks the chain', async () => {

@@ -48,7 +48,10 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     async newPage(opts = {}) {
       const context = await browser.newContext({ viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
-      page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+      // Chromium logs every 4xx/5xx response as a console error ("Failed to load
+      // resource"); those are answers the page handles. Anything else (script
+      // errors, CSP violations) is a defect.
+      page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       return page;
     },
