@@ -105,7 +105,7 @@ describe('the server process', () => {
     child.stderr.on('data', (d) => (out += d));
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 60_000);
-      child.stdout.on('data', () => out.includes('已启动') && (clearTimeout(timer), resolve()));
+      child.stdout.on('data', () => out.includes('管理员账号') && (clearTimeout(timer), resolve()));
     });
     expect(out).toMatch(/管理员账号: admin {3}初始密码: \S{8,}/);
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
