@@ -17,6 +17,7 @@ import { authRoutes, installAuth } from './platform/auth.routes.ts';
 import { userRoutes } from './platform/users.routes.ts';
 import { auditRoutes } from './platform/audit.routes.ts';
 import { jobRoutes } from './platform/jobs.ts';
+import { attachmentRoutes } from './platform/attachments.ts';
 import { orgRoutes } from './organisation/org.routes.ts';
 import { membershipRoutes } from './membership/membership.routes.ts';
 
@@ -29,6 +30,7 @@ const AREAS: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>> = [
   userRoutes,
   auditRoutes,
   jobRoutes,
+  attachmentRoutes,
   orgRoutes,
   membershipRoutes,
 ];

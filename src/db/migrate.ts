@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_platform.ts';
 import * as m0002 from './migrations/0002_membership.ts';
+import * as m0003 from './migrations/0003_attachments.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_membership': m0002,
+  '0003_attachments': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -106,7 +106,22 @@ export interface SettingTable {
   created_at: Generated<Date>;
 }
 
+export interface AttachmentTable {
+  id: Generated<number>;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  org_id: number | null;
+  uploaded_by: number;
+  owner_entity: string | null;
+  owner_id: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface PlatformTables {
+  attachment: AttachmentTable;
   org: OrgTable;
   org_history: OrgHistoryTable;
   app_user: AppUserTable;

@@ -6,6 +6,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { buildFederationTree, baseUnionName, demoEmployerName, insertOrgs, type DemoOrg } from '../organisation/org.demo.ts';
 import { childPath } from '../organisation/org.rules.ts';
 import { Random } from './random.ts';
+import { DEMO_PARTS } from './parts.ts';
 
 export interface DemoOptions {
   /** Base unions per township outside Zhoushan (Zhoushan, the seeds' city, gets more). */
@@ -82,5 +83,8 @@ export async function seedDemo(ctx: AppContext, password: string, opts: DemoOpti
     }
     await recordAudit(trx, { userId: null, username: 'system', orgId: 1 }, { action: 'import', entity: 'org', orgId: 1, detail: { demo: true, orgs: orgs.length } });
   });
+  // Each area's demo data, in order (see parts.ts).
+  const rnd = new Random((opts.seed ?? 20261123) + 1);
+  for (const part of DEMO_PARTS) await part({ ctx, rnd, say });
   return { orgs: orgs.length, accounts };
 }

@@ -10,6 +10,8 @@ const CASES: Record<string, AccessCase> = {
   'GET /api/auth/me': { inside: () => ({ url: '/api/auth/me' }) },
   'POST /api/auth/password': { inside: () => ({ url: '/api/auth/password', body: { oldPassword: 'Wrong@123x', newPassword: 'Other@123x' } }) },
   'GET /api/roles': { inside: () => ({ url: '/api/roles' }) },
+  'POST /api/attachments': { inside: () => ({ url: '/api/attachments?fileName=a.pdf', body: {} }) },
+  'GET /api/attachments/:id': { inside: () => ({ url: '/api/attachments/999999' }) },
   'GET /api/jobs/:id': { inside: () => ({ url: '/api/jobs/00000000-0000-4000-8000-000000000000' }) },
   'GET /api/users': { inside: () => ({ url: `/api/users?orgId=${T.dinghai}` }), outside: () => ({ url: `/api/users?orgId=${T.huzhou}` }) },
   'GET /api/users/:id': { inside: (i) => ({ url: `/api/users/${i.dhOrgUser}` }), outside: (i) => ({ url: `/api/users/${i.hzOrgUser}` }) },
