@@ -1,6 +1,6 @@
 // Each domain area's part of the demo data, run in order after the union tree,
 // the accounts and the membership demo (employers, members) exist. An area adds
-// its function here.
+// its function to DEMO_PARTS.
 import type { AppContext } from '../context.ts';
 import type { Random } from './random.ts';
 
@@ -13,4 +13,6 @@ export interface DemoPartContext {
 
 export type DemoPart = (p: DemoPartContext) => Promise<void>;
 
-export const DEMO_PARTS: DemoPart[] = [];
+export const DEMO_PARTS: DemoPart[] = [
+  // e.g. hardshipDemo (imported from '../hardship/hardship.demo.ts')
+];

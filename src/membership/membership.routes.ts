@@ -10,7 +10,7 @@ import { EDUCATION_LEVELS, EMPLOYMENT_FORM_NAMES, EMPLOYMENT_FORMS, ETHNICITIES,
 import * as members from './member.service.ts';
 import * as employers from './employer.service.ts';
 import * as joins from './join.service.ts';
-import './membership.figures.ts';
+import '../statistics/sources.ts';
 
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Name = Type.String({ minLength: 2, maxLength: 30 });
