@@ -342,6 +342,8 @@ async function completeTransfer(ctx: AppContext, trx: Kysely<DB>, actor: Actor, 
   await trx.updateTable('membership_spell').set({ to_date: lastDay }).where('id', '=', spell.id).execute();
   await trx.insertInto('membership_spell').values({ member_id: t.member_id, org_id: t.to_org_id, employer_id: employerId, from_date: inDate }).execute();
   await trx.updateTable('member').set({ org_id: t.to_org_id, employer_id: employerId, updated_at: ctx.clock.now() }).where('id', '=', t.member_id).execute();
+  // The worker's own account follows them to the new union.
+  await trx.updateTable('app_user').set({ org_id: t.to_org_id }).where('member_id', '=', t.member_id).execute();
   await trx.updateTable('member_transfer').set({ status: 'completed', in_date: inDate, in_user_id: actor.userId }).where('id', '=', transferId).execute();
   await trx.insertInto('member_event').values({ member_id: t.member_id, effective_on: inDate, action: 'transfer_in', from_org_id: t.from_org_id, to_org_id: t.to_org_id, reason: t.reason, user_id: actor.userId }).execute();
   await recordAudit(trx, auditActor(actor), { action: 'transfer', entity: 'member', entityId: t.member_id, orgId: t.to_org_id, before: { orgId: t.from_org_id }, after: { orgId: t.to_org_id, status: 'completed', inDate } , detail: { transferId } });

@@ -140,6 +140,22 @@ for (const backend of backends()) {
       expect(again.json().id).not.toBe(id);
     });
 
+    it('opens a worker\'s own account, by an officer or by the worker proving who they are', async () => {
+      const c = await dh.post('/api/members', { name: '孙丽', idNumber: makeIdNumber('330902', '1993-09-09', 77), phone: '13912345678', orgId: T.donghaiBase, employmentForm: 'courier' });
+      const m = c.json();
+      const wrong = await t.anonymous().post('/api/auth/member-register', { cardNo: m.cardNo, idNumber: makeIdNumber('330902', '1993-09-09', 77), phone: '13900000000', password: 'Worker@2026' });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json().error.code).toBe('MEMBER_NOT_VERIFIED');
+      const ok = await t.anonymous().post('/api/auth/member-register', { cardNo: m.cardNo, idNumber: makeIdNumber('330902', '1993-09-09', 77), phone: '13912345678', password: 'Worker@2026' });
+      expect(ok.json()).toEqual({ username: m.cardNo });
+      const again = await dh.post(`/api/members/${m.id}/account`, { password: 'Worker@2027' });
+      expect(again.statusCode).toBe(409);
+      const worker = await t.login(m.cardNo, 'Worker@2026');
+      expect((await worker.get('/api/me/membership')).json()).toMatchObject({ id: m.id, name: '孙丽', cardNo: m.cardNo });
+      expect((await worker.get('/api/members')).statusCode).toBe(403);
+      expect((await worker.get(`/api/members/${m.id}`)).statusCode).toBe(403);
+    });
+
     it('refuses to dissolve a union that still has members', async () => {
       const r = await zs.post(`/api/orgs/${T.donghaiBase}/dissolve`, { reason: '企业关闭' });
       expect(r.statusCode).toBe(422);

@@ -10,6 +10,7 @@ import { EDUCATION_LEVELS, EMPLOYMENT_FORM_NAMES, EMPLOYMENT_FORMS, ETHNICITIES,
 import * as members from './member.service.ts';
 import * as employers from './employer.service.ts';
 import * as joins from './join.service.ts';
+import * as accounts from './member-account.service.ts';
 import '../statistics/sources.ts';
 
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -162,6 +163,30 @@ export async function membershipRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: 'member:write' },
     schema: { tags: ['members'], summary: '拒收(转入方)或撤回(转出方)', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }), response: { 200: TransferSchema, ...ErrorResponses } },
   }, async (req) => members.rejectTransfer(ctx, actorOf(req), req.params.id, req.body));
+
+  // ---- a worker's own account ----
+  r.post('/api/members/:id/account', {
+    config: { access: 'member:write' },
+    schema: {
+      tags: ['members'], summary: '为会员开通本人账号(用户名为会员卡号)', params: IdParams,
+      body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 128 }) }),
+      response: { 200: Type.Object({ username: Type.String() }), ...ErrorResponses },
+    },
+  }, async (req) => accounts.openMemberAccount(ctx, actorOf(req), req.params.id, req.body.password));
+
+  r.post('/api/auth/member-register', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'], summary: '会员自助开通账号(会员卡号 + 身份证号 + 登记的手机号)',
+      body: Type.Object({ cardNo: Type.String({ minLength: 16, maxLength: 16 }), idNumber: IdNumber, phone: Phone, password: Type.String({ minLength: 1, maxLength: 128 }) }),
+      response: { 200: Type.Object({ username: Type.String() }), ...ErrorResponses },
+    },
+  }, async (req) => accounts.registerMemberAccount(ctx, req.body, { ip: req.ip }));
+
+  r.get('/api/me/membership', {
+    config: { access: 'self' },
+    schema: { tags: ['members'], summary: '本人会籍(会员本人)', response: { 200: MemberSchema, ...ErrorResponses } },
+  }, async (req) => accounts.myMembership(ctx, actorOf(req)));
 
   // ---- employers ----
   const EmployerBody = {
