@@ -7,8 +7,9 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { AREA_EN, AREA_ZH } from './locales';
 
-const zh = {
+const baseZh = {
   'app.name': '工会工作平台',
   'lang.switch': 'English',
   'lang.switchTitle': '切换为英文界面',
@@ -253,9 +254,7 @@ const zh = {
   'field.orgs': '工会数',
 };
 
-export type Key = keyof typeof zh;
-
-const en: Record<Key, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.name': 'Trade Union Platform',
   'lang.switch': '中文',
   'lang.switchTitle': 'Switch to Chinese',
@@ -499,6 +498,12 @@ const en: Record<Key, string> = {
   'field.demo': 'Demo data',
   'field.orgs': 'Unions',
 };
+
+// Each area keeps its own words in web/src/locales/<area>.ts (listed in
+// locales/index.ts); they join the base dictionary here.
+const zh = { ...baseZh, ...AREA_ZH };
+const en = { ...baseEn, ...AREA_EN };
+export type Key = keyof typeof zh;
 
 export type Lang = 'zh' | 'en';
 const DICTS: Record<Lang, Record<Key, string>> = { zh, en };
