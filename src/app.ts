@@ -20,6 +20,7 @@ import { jobRoutes } from './platform/jobs.ts';
 import { attachmentRoutes } from './platform/attachments.ts';
 import { orgRoutes } from './organisation/org.routes.ts';
 import { membershipRoutes } from './membership/membership.routes.ts';
+import { statsRoutes } from './statistics/stats.routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../web/dist');
@@ -33,6 +34,7 @@ const AREAS: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>> = [
   attachmentRoutes,
   orgRoutes,
   membershipRoutes,
+  statsRoutes,
 ];
 
 export interface BuildOptions {

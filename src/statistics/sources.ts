@@ -2,4 +2,4 @@
 // its `*.figures.ts` here.
 import '../membership/membership.figures.ts';
 
-export { FIGURE_SOURCES } from './figures.ts';
+export { FIGURE_SOURCES, type Figure, type FigureQuery, type FigureSource } from './figures.ts';
