@@ -8,6 +8,7 @@ import { AppLayout } from './components/AppLayout';
 import { CurrentOrgProvider, useOrgSearch } from './currentOrg';
 import { useT } from './i18n';
 import { entryForPath, firstAllowedPath } from './menu';
+import { StatsPage } from './pages/stats/StatsPage';
 import { AuditPage } from './pages/AuditPage';
 import { LoginPage } from './pages/LoginPage';
 import { OrgsPage } from './pages/OrgsPage';
@@ -18,6 +19,7 @@ const PAGES: Record<string, () => ReactNode> = {
   '/orgs': () => <OrgsPage />,
   '/users': () => <UsersPage />,
   '/audit': () => <AuditPage />,
+  '/stats': () => <StatsPage />,
 };
 
 function Guarded({ path }: { path: string }) {

@@ -50,7 +50,7 @@ export const MENU: MenuEntry[] = [
   { key: 'services', label: 'menu.services', icon: <GiftOutlined />, path: '/services', built: false, permission: 'services:read' },
   { key: 'finance', label: 'menu.finance', icon: <AccountBookOutlined />, path: '/finance', built: false, permission: 'finance:read' },
   { key: 'governance', label: 'menu.governance', icon: <AuditOutlined />, path: '/governance', built: false, permission: 'governance:read' },
-  { key: 'stats', label: 'menu.stats', icon: <BarChartOutlined />, path: '/stats', built: false, permission: 'stats:read' },
+  { key: 'stats', label: 'menu.stats', icon: <BarChartOutlined />, path: '/stats', built: true, permission: 'stats:read' },
   {
     key: 'system', label: 'menu.system', icon: <SettingOutlined />, built: true,
     children: [
