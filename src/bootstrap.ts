@@ -100,3 +100,15 @@ export async function prepareData(ctx: AppContext, say: (msg: string) => void = 
   const admin = await ensureAdmin(ctx, 1, password);
   return { adminPassword: admin.created && !ctx.config.adminPassword ? password : undefined, demoAccounts: accounts };
 }
+
+/**
+ * The built-in admin as an actor, for command-line work (imports, exports,
+ * reports): the root scope, every permission, audited as `admin` via the CLI.
+ */
+export async function adminActor(ctx: AppContext): Promise<import('./platform/scope.ts').Actor> {
+  const { permissionsOf } = await import('./platform/policy.ts');
+  const u = await ctx.db.selectFrom('app_user as u').innerJoin('org as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.org_id', 'u.roles', 'o.path', 'o.name']).where('u.username', '=', 'admin').executeTakeFirst();
+  if (!u) throw new StartupError('数据库中还没有 admin 账号:请先启动一次服务 (npm start)');
+  return { userId: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, orgPath: u.path, orgName: u.name, roles: u.roles, permissions: permissionsOf(u.roles), memberId: null, sessionId: 'cli', ip: 'cli' };
+}

@@ -55,6 +55,38 @@ program
   });
 
 program
+  .command('report')
+  .description('生成工作成绩单(Word、Excel 或 JSON),数字与网页、API 完全一致')
+  .requiredOption('-o, --out <file>', '输出文件 (.docx、.xlsx 或 .json)')
+  .option('--org <id>', '工会组织 id(默认:根工会)')
+  .option('--from <date>', '开始日期 YYYY-MM-DD(默认:今年 1 月 1 日)')
+  .option('--to <date>', '结束日期 YYYY-MM-DD(默认:今天)')
+  .action(async (opts: { out: string; org?: string; from?: string; to?: string }) => {
+    const fs = await import('node:fs');
+    const { openContext, adminActor } = await import('./bootstrap.ts');
+    const { summary } = await import('./statistics/stats.service.ts');
+    const { buildReport } = await import('./statistics/report.ts');
+    const { reportDocx, reportXlsx } = await import('./statistics/report.files.ts');
+    const { recordAudit, auditActor } = await import('./platform/audit.ts');
+    const format = opts.out.toLowerCase().endsWith('.docx') ? 'docx' : opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : opts.out.toLowerCase().endsWith('.json') ? 'json' : null;
+    if (!format) throw new Error('输出文件的扩展名应为 .docx、.xlsx 或 .json');
+    const started = await openContext(loadConfig());
+    try {
+      const actor = await adminActor(started.ctx);
+      process.stdout.write('汇总指标…\n');
+      const s = await summary(started.ctx, actor, { orgId: opts.org ? Number(opts.org) : undefined, from: opts.from, to: opts.to });
+      const report = buildReport(s);
+      const data = format === 'docx' ? await reportDocx(report) : format === 'xlsx' ? await reportXlsx(report) : Buffer.from(JSON.stringify(report, null, 2));
+      fs.writeFileSync(opts.out, data);
+      const { inTransaction } = await import('./db/tx.ts');
+      await inTransaction(started.ctx.db, (trx) => recordAudit(trx, auditActor(actor), { action: 'export', entity: 'work_report', entityId: s.org.id, orgId: s.org.id, detail: { from: s.from, to: s.to, format, via: 'cli' } }));
+      console.log(`已生成 ${opts.out}:${report.title},${report.sections.length} 个板块,${report.table.length} 项指标`);
+    } finally {
+      await started.close();
+    }
+  });
+
+program
   .command('keygen')
   .description('生成一个新的数据加密密钥(GONGHUI_DATA_KEY)')
   .action(() => {

@@ -121,5 +121,12 @@ describe('the server process', () => {
     const db = await openPGlite(dir);
     expect((await db.db.selectFrom('app_user').select('username').execute()).map((u) => u.username)).toEqual(['admin']);
     await db.close();
+
+    // The same data directory, from the command line: the work report as Word.
+    const reportFile = path.join(tmp, 'report.docx');
+    const r = cli(['report', '--out', reportFile, '--from', '2025-01-01', '--to', '2025-12-31'], { DATA_DIR: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/已生成 .*report\.docx:浙江省总工会工作成绩单\(2025年\)/);
+    expect(fs.readFileSync(reportFile).subarray(0, 2).toString()).toBe('PK');
   });
 });
